@@ -1,0 +1,115 @@
+"""hitech-targets: hold development zones to their word.
+
+Announced goals and reported results of Chinese high-tech zone reports become source-quoted
+records; the reconciler scores each goal with its reasons and evidence. Public names are
+imported on first use so that ``import hitech_targets`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+#: Public name -> module that defines it. Everything listed here is in ``__all__``.
+_EXPORTS: dict[str, str] = {
+    # errors
+    "HitechTargetsError": "hitech_targets.errors",
+    "QuantityError": "hitech_targets.errors",
+    "PeriodError": "hitech_targets.errors",
+    "SpecError": "hitech_targets.errors",
+    "Problem": "hitech_targets.errors",
+    "ReconcileError": "hitech_targets.errors",
+    "ReportError": "hitech_targets.errors",
+    # text -> grammar
+    "Quantity": "hitech_targets.quantity",
+    "Unit": "hitech_targets.quantity",
+    "Comparator": "hitech_targets.quantity",
+    "Measure": "hitech_targets.quantity",
+    "parse_quantity": "hitech_targets.grammar",
+    "find_quantities": "hitech_targets.grammar",
+    "QuantityMatch": "hitech_targets.grammar",
+    "Claim": "hitech_targets.extract",
+    "extract_claims": "hitech_targets.extract",
+    # spec model
+    "Period": "hitech_targets.period",
+    "PeriodKind": "hitech_targets.period",
+    "Source": "hitech_targets.model",
+    "Entity": "hitech_targets.model",
+    "Metric": "hitech_targets.model",
+    "Goal": "hitech_targets.model",
+    "GoalPart": "hitech_targets.model",
+    "Outcome": "hitech_targets.model",
+    "FxRate": "hitech_targets.model",
+    "Override": "hitech_targets.model",
+    "Status": "hitech_targets.model",
+    "Strength": "hitech_targets.model",
+    "Ledger": "hitech_targets.ledger",
+    "load": "hitech_targets.loader",
+    # reconcile
+    "Assessment": "hitech_targets.assessment",
+    "Confidence": "hitech_targets.assessment",
+    "Reason": "hitech_targets.assessment",
+    "Evidence": "hitech_targets.assessment",
+    "reconcile": "hitech_targets.reconcile",
+    "ReconcileOptions": "hitech_targets.reconcile",
+    "Scorecard": "hitech_targets.scorecard",
+    "audit": "hitech_targets.audit",
+    "Finding": "hitech_targets.audit",
+    "suggest_evidence": "hitech_targets.suggest",
+    "Suggestion": "hitech_targets.suggest",
+    # report
+    "report": "hitech_targets.report",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'hitech_targets' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:
+    from hitech_targets.assessment import Assessment, Confidence, Evidence, Reason
+    from hitech_targets.audit import Finding, audit
+    from hitech_targets.errors import (
+        HitechTargetsError,
+        PeriodError,
+        Problem,
+        QuantityError,
+        ReconcileError,
+        ReportError,
+        SpecError,
+    )
+    from hitech_targets.extract import Claim, extract_claims
+    from hitech_targets.grammar import QuantityMatch, find_quantities, parse_quantity
+    from hitech_targets.ledger import Ledger
+    from hitech_targets.loader import load
+    from hitech_targets.model import (
+        Entity,
+        FxRate,
+        Goal,
+        GoalPart,
+        Metric,
+        Outcome,
+        Override,
+        Source,
+        Status,
+        Strength,
+    )
+    from hitech_targets.period import Period, PeriodKind
+    from hitech_targets.quantity import Comparator, Measure, Quantity, Unit
+    from hitech_targets.reconcile import ReconcileOptions, reconcile
+    from hitech_targets.report import report
+    from hitech_targets.scorecard import Scorecard
+    from hitech_targets.suggest import Suggestion, suggest_evidence
