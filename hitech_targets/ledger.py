@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -23,6 +23,18 @@ def _sorted(records: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(sorted(records, key=lambda r: r.id))
 
 
+def _group(records: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, tuple[Any, ...]]:
+    """Index records by ``key``; each group keeps the (id) order of the input."""
+    groups: dict[Any, list[Any]] = {}
+    for record in records:
+        groups.setdefault(key(record), []).append(record)
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+def _sorted_rates(rates: Iterable[FxRate]) -> tuple[FxRate, ...]:
+    return tuple(sorted(rates, key=lambda r: (r.base, r.quote, r.year)))
+
+
 @attrs.frozen(eq=True)
 class Ledger:
     """All goals and outcomes of a set of specs, with the registries and source texts.
@@ -36,10 +48,7 @@ class Ledger:
     metrics: tuple[Metric, ...] = attrs.field(converter=_sorted, default=())
     goals: tuple[Goal, ...] = attrs.field(converter=_sorted, default=())
     outcomes: tuple[Outcome, ...] = attrs.field(converter=_sorted, default=())
-    fx_rates: tuple[FxRate, ...] = attrs.field(
-        converter=lambda rs: tuple(sorted(rs, key=lambda r: (r.base, r.quote, r.year))),
-        default=(),
-    )
+    fx_rates: tuple[FxRate, ...] = attrs.field(converter=_sorted_rates, default=())
     ignores: Mapping[str, tuple[Ignore, ...]] = attrs.field(factory=dict, eq=False)
     texts: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
 
@@ -48,8 +57,25 @@ class Ledger:
     _metrics: dict[str, Metric] = attrs.field(init=False, eq=False, repr=False)
     _goals: dict[str, Goal] = attrs.field(init=False, eq=False, repr=False)
     _outcomes: dict[str, Outcome] = attrs.field(init=False, eq=False, repr=False)
+    _index: dict[str, dict[Any, tuple[Any, ...]]] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        # Indexes built once, so that lookups cost the size of the answer, not of the ledger.
+        object.__setattr__(
+            self,
+            "_index",
+            {
+                "outcomes_em": _group(self.outcomes, lambda o: (o.entity, o.metric)),
+                "outcomes_entity": _group(self.outcomes, lambda o: o.entity),
+                "outcomes_metric": _group(self.outcomes, lambda o: o.metric),
+                "outcomes_source": _group(self.outcomes, lambda o: o.source),
+                "outcomes_goal": _group((o for o in self.outcomes if o.goal), lambda o: o.goal),
+                "goals_entity": _group(self.goals, lambda g: g.entity),
+                "goals_metric": _group(self.goals, lambda g: g.metric),
+                "goals_source": _group(self.goals, lambda g: g.source),
+                "goals_end_year": _group(self.goals, lambda g: g.period.end.year),
+            },
+        )
         object.__setattr__(self, "_sources", _by_id(self.sources))
         object.__setattr__(self, "_entities", _by_id(self.entities))
         object.__setattr__(self, "_metrics", _by_id(self.metrics))
@@ -87,9 +113,17 @@ class Ledger:
         year: int | None = None,
     ) -> tuple[Goal, ...]:
         """Goals matching every filter given; ``year`` keeps goals whose period covers it."""
+        if entity is not None:
+            pool = self._index["goals_entity"].get(entity, ())
+        elif source is not None:
+            pool = self._index["goals_source"].get(source, ())
+        elif metric is not None:
+            pool = self._index["goals_metric"].get(metric, ())
+        else:
+            pool = self.goals
         return tuple(
             g
-            for g in self.goals
+            for g in pool
             if (entity is None or g.entity == entity)
             and (metric is None or g.metric == metric)
             and (period is None or g.period == period)
@@ -107,15 +141,33 @@ class Ledger:
         published_by: dt.date | None = None,
     ) -> tuple[Outcome, ...]:
         """Outcomes matching every filter; ``published_by`` keeps those known on that day."""
+        if entity is not None and metric is not None:
+            pool = self._index["outcomes_em"].get((entity, metric), ())
+        elif entity is not None:
+            pool = self._index["outcomes_entity"].get(entity, ())
+        elif metric is not None:
+            pool = self._index["outcomes_metric"].get(metric, ())
+        elif source is not None:
+            pool = self._index["outcomes_source"].get(source, ())
+        else:
+            pool = self.outcomes
         return tuple(
             o
-            for o in self.outcomes
+            for o in pool
             if (entity is None or o.entity == entity)
             and (metric is None or o.metric == metric)
             and (period is None or o.period == period)
             and (source is None or o.source == source)
             and (published_by is None or self._sources[o.source].published <= published_by)
         )
+
+    def goals_ending_in(self, year: int) -> tuple[Goal, ...]:
+        """Goals whose period ends in ``year`` (a 十四五 goal ends in 2025)."""
+        return self._index["goals_end_year"].get(year, ())
+
+    def evidence_for(self, goal_id: str) -> tuple[Outcome, ...]:
+        """Outcomes that link themselves to a goal (milestone evidence)."""
+        return self._index["outcomes_goal"].get(goal_id, ())
 
     def fx_rate(self, year: int, base: str = "USD", quote: str = "CNY") -> FxRate | None:
         for rate in self.fx_rates:
