@@ -10,6 +10,7 @@ import datetime as dt
 import enum
 import re
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -19,7 +20,7 @@ from hitech_targets.quantity import Measure, Quantity
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
-def _is_id(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _is_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not _ID.match(value):
         raise ValueError(
             f"{attribute.name} must be a lower-case id of letters, digits, '.', '_' or '-': "
@@ -27,7 +28,7 @@ def _is_id(instance: object, attribute: attrs.Attribute[object], value: object) 
         )
 
 
-def _non_empty(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _non_empty(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{attribute.name} must be a non-empty string")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from typing import Any
 
 import attrs
 import pendulum
@@ -38,7 +39,7 @@ FIVE_YEAR_PLANS: dict[str, tuple[int, int]] = {
 _PLAN_NAMES = {v: k for k, v in FIVE_YEAR_PLANS.items()}
 
 
-def _check_order(instance: Period, attribute: attrs.Attribute[object], value: object) -> None:
+def _check_order(instance: Period, attribute: attrs.Attribute[Any], value: Any) -> None:
     if instance.end < instance.start:
         raise PeriodError(f"inverted period: {instance.start} is after {instance.end}")
 

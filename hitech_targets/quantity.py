@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -53,7 +54,7 @@ MU_IN_M2_NUMERATOR = Decimal(10000)
 MU_IN_M2_DENOMINATOR = Decimal(15)
 
 
-def _check_range(instance: Quantity, attribute: attrs.Attribute[object], value: object) -> None:
+def _check_range(instance: Quantity, attribute: attrs.Attribute[Any], value: Any) -> None:
     if instance.comparator is Comparator.RANGE:
         if instance.low is None or instance.high is None or instance.value is not None:
             raise ValueError("a range needs low and high and no single value")
