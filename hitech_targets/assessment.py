@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -27,8 +27,11 @@ class Confidence(enum.Enum):
     LOW = "low"
 
 
-def _frozen_params(params: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted((str(k), str(v)) for k, v in params.items()))
+def _frozen_params(
+    params: Mapping[str, object] | Iterable[tuple[str, object]],
+) -> tuple[tuple[str, str], ...]:
+    items = params.items() if isinstance(params, Mapping) else params
+    return tuple(sorted((str(k), str(v)) for k, v in items))
 
 
 @attrs.frozen
@@ -82,6 +85,8 @@ class Actual:
             "source": self.source,
             "preliminary": self.preliminary,
             "derived": self.derived,
+            "comparator": q.comparator.value,
+            "approximate": q.approximate,
         }
 
 
