@@ -44,7 +44,7 @@ _EXPORTS: dict[str, str] = {
     "FxRate": "hitech_targets.model",
     "Override": "hitech_targets.model",
     "Status": "hitech_targets.model",
-    "Strength": "hitech_targets.model",
+    "Strength": "hitech_targets.quantity",
     "Ledger": "hitech_targets.ledger",
     "load": "hitech_targets.loader",
     # reconcile

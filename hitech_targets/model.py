@@ -15,7 +15,28 @@ from typing import Any
 import attrs
 
 from hitech_targets.period import Period
-from hitech_targets.quantity import Measure, Quantity
+from hitech_targets.quantity import Measure, Quantity, Strength
+
+__all__ = [
+    "Dimension",
+    "Entity",
+    "FxRate",
+    "Goal",
+    "GoalPart",
+    "Ignore",
+    "Metric",
+    "Names",
+    "Origin",
+    "Outcome",
+    "Override",
+    "Progress",
+    "Relation",
+    "RelationKind",
+    "Script",
+    "Source",
+    "Status",
+    "Strength",
+]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
@@ -41,13 +62,6 @@ class Script(enum.Enum):
 
     HANS = "zh-Hans"
     HANT = "zh-Hant"
-
-
-class Strength(enum.Enum):
-    """How firmly a goal is worded: 确保 is hard; 力争/争取/努力/奋斗目标 aspirational."""
-
-    HARD = "hard"
-    ASPIRATIONAL = "aspirational"
 
 
 class Status(enum.Enum):

@@ -49,6 +49,16 @@ class Measure(enum.Enum):
     MILESTONE = "milestone"
 
 
+class Strength(enum.Enum):
+    """How firmly a goal is worded: 确保 is hard; 力争/争取/努力/奋斗目标 aspirational.
+
+    Defined with the wording (an early stage) so the extractor can use it; re-exported by model.
+    """
+
+    HARD = "hard"
+    ASPIRATIONAL = "aspirational"
+
+
 #: One 亩 is exactly 10000/15 square metres; kept as a ratio because it has no finite decimal.
 MU_IN_M2_NUMERATOR = Decimal(10000)
 MU_IN_M2_DENOMINATOR = Decimal(15)
