@@ -220,7 +220,13 @@ def test_newspaper_cumulative_span(ledger: Ledger) -> None:
 
 def test_city_figures_are_the_citys(ledger: Ledger) -> None:
     letter = ledger.outcomes_for(source="xiamen-stb-2025-reply")
-    assert letter and {o.entity for o in letter} == {"xiamen"}
+    # The city's figures, and a district's (集美区) on its own entity: never the zone's.
+    assert letter and {o.entity for o in letter} == {"xiamen", "jimei"}
+    assert {o.id for o in letter if o.entity == "jimei"} == {
+        "xiamen-stb-2025-reply.2025.jimei-collective-projects",
+        "xiamen-stb-2025-reply.2025.jimei-collective-villages",
+        "xiamen-stb-2025-reply.2025.jimei-collective-income",
+    }
     hte = ledger.outcome("xiamen-stb-2025-reply.2024.national-high-tech-enterprises")
     assert _q(hte.value) == (Comparator.EQ, Decimal(4735), Unit.COUNT)
     share = ledger.outcome("xiamen-stb-2025-reply.2025q1.high-tech-manufacturing-share")
@@ -239,7 +245,7 @@ def test_city_figures_are_the_citys(ledger: Ledger) -> None:
 def test_entities_and_parents(ledger: Ledger) -> None:
     parents = {e.id: e.parent for e in ledger.entities}
     assert parents == {
-        "xiamen": None, "xiamen-torch": "xiamen",
+        "xiamen": None, "xiamen-torch": "xiamen", "jimei": "xiamen",
         "lianyungang": None, "lianyungang-hitech": "lianyungang",
         "longyan": None, "longyan-hitech": "longyan",
     }

@@ -443,7 +443,10 @@ def test_cli_json_is_byte_identical_and_contract_shaped(repo_copy: Path) -> None
     assert ip[0]["suggested_status"] == "met"
 
 
-def test_cli_table_shows_rank_score_status_source_sentence_and_words(repo_copy: Path) -> None:
+def test_cli_table_shows_rank_score_status_source_sentence_and_words(
+    repo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # the table fits the terminal; make it wide enough
     code, out, _ = _cli("suggest", str(repo_copy / "specs"), "--year", "2022", "--limit", "2")
     assert code == 0
     line = next(li for li in out.splitlines() if "园区入选国家知识产权强国" in li)
