@@ -10,6 +10,7 @@ the index of the original character it came from, so spans map back to the verba
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from typing import Any
 
@@ -50,6 +51,7 @@ class Normalised:
         return (first, last)
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     if char.isspace():
         return ""
@@ -57,20 +59,68 @@ def _fold_char(char: str) -> str:
     return "".join(c for c in folded if not c.isspace())
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_run(run: str) -> tuple[str, tuple[int, ...] | None]:
+    """Fold a run of changing characters; the offsets relative to the run, or None when the
+    fold is one character for one (full-width ``，`` → ``,``)."""
+    parts = [_fold_char(char) for char in run]
+    folded = "".join(parts)
+    if all(len(part) == 1 for part in parts):
+        return folded, None
+    relative = tuple(index for index, part in enumerate(parts) for _ in part)
+    return folded, relative
+
+
+@functools.cache
+def _changing() -> re.Pattern[str]:
+    """Runs of characters that per-character folding changes or drops (white space, full-width
+    forms, compatibility characters) and all non-BMP characters. Every other character is kept
+    as it is, so long stretches of ordinary text are copied at C speed (~10 ms to build)."""
+    ranges: list[str] = []
+    first = -1
+    for code in range(0x10000):
+        char = chr(code)
+        changes = char.isspace() or unicodedata.normalize("NFKC", char) != char
+        if changes and first < 0:
+            first = code
+        elif not changes and first >= 0:
+            ranges.append(_class_range(first, code - 1))
+            first = -1
+    if first >= 0:
+        ranges.append(_class_range(first, 0xFFFF))
+    ranges.append(_class_range(0x10000, 0x10FFFF))
+    return re.compile("[" + "".join(ranges) + "]+")
+
+
+def _class_range(first: int, last: int) -> str:
+    if first == last:
+        return re.escape(chr(first))
+    return f"{re.escape(chr(first))}-{re.escape(chr(last))}"
+
+
 def normalise(text: str, *, simplify: bool = True) -> Normalised:
     """Normalise ``text`` (width, white space, script) keeping the map back to it."""
     chars: list[str] = []
     offsets: list[int] = []
-    for index, char in enumerate(text):
-        if char.isascii() and not char.isspace():
-            chars.append(char)
-            offsets.append(index)
-            continue
-        for folded in _fold_char(char):
+    position = 0
+    for run in _changing().finditer(text):
+        start, end = run.span()
+        if start > position:  # unchanged characters: copied as a block
+            chars.append(text[position:start])
+            offsets.extend(range(position, start))
+        folded, relative = _fold_run(run.group())
+        if folded:
             chars.append(folded)
-            offsets.append(index)
+            if relative is None:
+                offsets.extend(range(start, end))
+            else:
+                offsets.extend([start + offset for offset in relative])
+        position = end
+    if position < len(text):
+        chars.append(text[position:])
+        offsets.extend(range(position, len(text)))
     joined = "".join(chars)
-    if simplify and any(not c.isascii() for c in joined):
+    if simplify and not joined.isascii():
         converted = to_simplified(joined)
         if len(converted) != len(joined):  # a phrase mapping changed length: go char by char
             converted = "".join(to_simplified(c) or c for c in joined)
