@@ -40,13 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for name in COMMANDS:
-        try:  # DEVELOPMENT ONLY: tolerate commands not written yet; removed before release
-            module = importlib.import_module(COMMANDS[name])
-        except ModuleNotFoundError as error:
-            if error.name != COMMANDS[name]:
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(COMMANDS[name]).register(sub)
     return parser
 
 
