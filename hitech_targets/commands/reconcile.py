@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from hitech_targets.scorecard import Scorecard
@@ -81,7 +81,7 @@ def render_table(card: Scorecard) -> bytes:
                 r["target"] or "",
                 actual,
                 r["margin"] or "",
-                r["reasons"].split(";")[-1] if r["reasons"] else "",
+                _deciding_reason(r),
             ]
         )
     headers = ["goal", "period", "status", "confidence", "target", "actual", "margin", "reason"]
@@ -123,3 +123,11 @@ def _run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"hitech-targets reconcile: error: cannot write {args.output}: {error}\n")
         return 2
     return 0
+
+
+def _deciding_reason(record: dict[str, Any]) -> str:
+    """The reason that decided the status: an override's, else the last step's."""
+    codes = record["reasons"].split(";") if record["reasons"] else []
+    if not codes:
+        return ""
+    return str(codes[0] if record["override"] else codes[-1])
