@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 from typing import Literal
 
 import attrs
 
+from hitech_targets.docstructure import Document, containing, inside_quotes
 from hitech_targets.errors import QuantityError
 from hitech_targets.grammar import QuantityMatch, find_quantities
 from hitech_targets.quantity import Comparator, Measure, Quantity, Strength, Unit
@@ -53,19 +53,7 @@ class Claim:
     figure_end: int = 0
 
 
-# --- text structure -----------------------------------------------------------------------
-
-#: Characters that end a clause (list commas 、 do not: they separate list items in a clause).
-_CLAUSE_STOPS = frozenset("，,。；;：:！？!?❶❷❸❹❺❻❼❽❾❿•▶【】")
-#: Characters that end a sentence: the scope of 力争, 确保, 预计 ….
-_SENTENCE_STOPS = frozenset("。；;！？!?❶❷❸❹❺❻❼❽❾❿•▶【】")
-_LINE_END = re.compile(r"[。！？；：”」）)!?;:]\s*$")
-
-_HEADING = re.compile(r"^[一二三四五六七八九十]+、(?P<title>.{1,40})$")
-_PLAN_WORDS = re.compile(r"要点|思路|计划|任务|目标|安排|打算")
-_RESULT_WORDS = re.compile(r"总结|成效|回顾|成绩|情况")
-_INLINE_PLAN = re.compile(r"(?:重点任务|主要任务|工作要点|预期目标)[:：]")
-_INLINE_RESULT = re.compile(r"【数读")
+# --- goal, result and measure wording -----------------------------------------------------
 
 _GOAL_MARKERS = re.compile(
     r"力争|确保|争取|努力|奋斗目标|预期目标|目标是|目标为|下一步"
@@ -106,7 +94,6 @@ _SCOPE = re.compile(r"(?:全国|全省|全市|全区|全球|省|市|行业)$")
 _SPLIT = re.compile(r"[、和及]")
 _LIST_CUTS = "、,，和及等"
 _JOINERS = "、和及与"
-_QUOTED_MAX = 60  # a quoted slogan or title is at most this long
 
 _QUALIFIER_UNITS = frozenset({Unit.CNY, Unit.USD, Unit.M2, Unit.MU})
 _AFTER_SUBJECT_UNITS = frozenset({Unit.COUNT, Unit.CNY, Unit.USD, Unit.M2, Unit.MU})
@@ -136,13 +123,13 @@ def extract_claims(text: str) -> list[Claim]:
     figures = [
         _Figure(m, _index(norm, m.start), _index(norm, m.end)) for m in matches if m.end > m.start
     ]
-    doc = _Document.build(text, norm)
+    doc = Document.build(text, norm)
     figures = [f for f in figures if not _never_a_claim(f, doc)]
     figures = _drop_subject_counts(figures, doc)
     claims: list[Claim] = []
     by_clause: dict[tuple[int, int], list[_Figure]] = {}
     for figure in figures:
-        by_clause.setdefault(_containing(doc.clauses, figure.start), []).append(figure)
+        by_clause.setdefault(containing(doc.clauses, figure.start), []).append(figure)
     for clause, inside in sorted(by_clause.items()):
         claims.extend(_clause_claims(inside, clause, doc, claims))
     unique = {(c.start, c.end, c.figure_start, c.subject): c for c in claims}
@@ -153,135 +140,14 @@ def _index(norm: Normalised, original: int) -> int:
     return bisect.bisect_left(norm.offsets, original)
 
 
-# --- the document ---------------------------------------------------------------------------
-
-
-@attrs.frozen
-class _Document:
-    """The normal form with its clauses, sentences, quoted spans and section modes."""
-
-    text: str
-    norm: Normalised
-    clauses: tuple[tuple[int, int], ...]
-    sentences: tuple[tuple[int, int], ...]
-    quoted: tuple[tuple[int, int], ...]
-    plan_marks: tuple[tuple[int, bool], ...]  # (normal index, True for a plan section)
-
-    @classmethod
-    def build(cls, text: str, norm: Normalised) -> _Document:
-        broken = _is_broken(text)
-        breaks = frozenset() if broken else _paragraph_breaks(text, norm)
-        return cls(
-            text=text,
-            norm=norm,
-            clauses=_spans(norm.text, _CLAUSE_STOPS, breaks),
-            sentences=_spans(norm.text, _SENTENCE_STOPS, breaks),
-            quoted=_quoted(norm.text),
-            plan_marks=_plan_marks(text, norm, broken),
-        )
-
-    @property
-    def n(self) -> str:
-        return self.norm.text
-
-    def sentence(self, index: int) -> tuple[int, int]:
-        return _containing(self.sentences, index)
-
-    def in_plan(self, index: int) -> bool:
-        mode = False
-        for position, plan in self.plan_marks:
-            if position > index:
-                break
-            mode = plan
-        return mode
-
-    def original(self, start: int, end: int) -> tuple[int, int]:
-        return self.norm.span(start, end)
-
-
-def _is_broken(text: str) -> bool:
-    """True for PDF text whose line breaks fall mid-sentence (the newspaper seed)."""
-    total = ended = 0
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped:
-            total += len(stripped)
-            ended += len(stripped) if _LINE_END.search(stripped) else 0
-    return total > 0 and ended / total < 0.5
-
-
-def _paragraph_breaks(text: str, norm: Normalised) -> frozenset[int]:
-    """Normal indices that start a new line (for a text whose lines are paragraphs)."""
-    offsets = norm.offsets
-    return frozenset(
-        i for i in range(1, len(offsets)) if "\n" in text[offsets[i - 1] + 1 : offsets[i]]
-    )
-
-
-def _spans(n: str, stops: frozenset[str], breaks: frozenset[int]) -> tuple[tuple[int, int], ...]:
-    spans: list[tuple[int, int]] = []
-    begin = 0
-    for index, char in enumerate(n):
-        if index in breaks and index > begin:
-            spans.append((begin, index))
-            begin = index
-        if char in stops:
-            if index > begin:
-                spans.append((begin, index))
-            begin = index + 1
-    if begin < len(n):
-        spans.append((begin, len(n)))
-    return tuple(spans)
-
-
-def _containing(spans: Sequence[tuple[int, int]], index: int) -> tuple[int, int]:
-    position = bisect.bisect_right(spans, (index, len(spans) + 10**9)) - 1
-    if position >= 0 and spans[position][0] <= index < spans[position][1]:
-        return spans[position]
-    return (index, index)
-
-
-def _quoted(n: str) -> tuple[tuple[int, int], ...]:
-    """Spans inside “…” and 《…》 (slogans and titles), at most 60 characters, within a sentence."""
-    spans: list[tuple[int, int]] = []
-    for opening, closing in (("“", "”"), ("《", "》"), ("「", "」")):
-        for found in re.finditer(re.escape(opening), n):
-            end = n.find(closing, found.end(), found.end() + _QUOTED_MAX)
-            if end != -1 and "。" not in n[found.end() : end]:
-                spans.append((found.end(), end))
-    return tuple(sorted(spans))
-
-
-def _plan_marks(text: str, norm: Normalised, broken: bool) -> tuple[tuple[int, bool], ...]:
-    """Where plan sections (工作要点, 工作思路, 重点任务 …) and result sections begin; headings
-    are lines, so a PDF text (``broken``) has inline marks only."""
-    marks: list[tuple[int, bool]] = []
-    if not broken:
-        position = 0
-        for line in text.splitlines(keepends=True):
-            folded = normalise(line).text
-            heading = _HEADING.match(folded)
-            if heading:
-                title = heading.group("title")
-                plan = bool(_PLAN_WORDS.search(title)) and not _RESULT_WORDS.search(title)
-                start = bisect.bisect_left(norm.offsets, position)
-                marks.append((start, plan))
-            position += len(line)
-    for found in _INLINE_PLAN.finditer(norm.text):
-        marks.append((found.start(), True))
-    for found in _INLINE_RESULT.finditer(norm.text):
-        marks.append((found.start(), False))
-    return tuple(sorted(marks))
-
-
 # --- what is never a claim ------------------------------------------------------------------
 
 
-def _never_a_claim(figure: _Figure, doc: _Document) -> bool:
+def _never_a_claim(figure: _Figure, doc: Document) -> bool:
     n = doc.n
     quantity = figure.match.quantity
     phrase = n[figure.start : figure.end]
-    if _inside_quotes(doc.quoted, figure.start):
+    if inside_quotes(doc.quoted, figure.start):
         return True  # “四个意识”, “打造一个产业载体…”: slogans and titles
     if quantity.classifier == "类":
         return True  # 二类事业单位, 四类产业平台: categories, not counts
@@ -304,17 +170,11 @@ def _never_a_claim(figure: _Figure, doc: _Document) -> bool:
     )  # 10亿元以上重大项目, 亿元以上项目: a class of things
 
 
-def _inside_quotes(spans: tuple[tuple[int, int], ...], index: int) -> bool:
-    first = bisect.bisect_left(spans, (index - _QUOTED_MAX, 0))
-    last = bisect.bisect_right(spans, (index, len(spans) + 10**9))
-    return any(start <= index < end for start, end in spans[first:last])
-
-
 def _is_cjk(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff"
 
 
-def _drop_subject_counts(figures: list[_Figure], doc: _Document) -> list[_Figure]:
+def _drop_subject_counts(figures: list[_Figure], doc: Document) -> list[_Figure]:
     """Drop a count that is part of the next figure's subject (12个省重点项目完成投资189.35亿元)."""
     kept: list[_Figure] = []
     for index, figure in enumerate(figures):
@@ -322,7 +182,7 @@ def _drop_subject_counts(figures: list[_Figure], doc: _Document) -> list[_Figure
         if (
             following is not None
             and figure.match.quantity.unit is Unit.COUNT
-            and _containing(doc.clauses, figure.start) == _containing(doc.clauses, following.start)
+            and containing(doc.clauses, figure.start) == containing(doc.clauses, following.start)
             and "、" not in doc.n[figure.end : following.start]
             and doc.n[following.start - 1 : following.start] not in tuple(_JOINERS)
             and following.start > figure.end
@@ -336,7 +196,7 @@ def _drop_subject_counts(figures: list[_Figure], doc: _Document) -> list[_Figure
 
 
 def _clause_claims(
-    figures: list[_Figure], clause: tuple[int, int], doc: _Document, earlier: list[Claim]
+    figures: list[_Figure], clause: tuple[int, int], doc: Document, earlier: list[Claim]
 ) -> list[Claim]:
     n = doc.n
     claims: list[Claim] = []
@@ -410,7 +270,7 @@ def _list_length(figures: list[_Figure], index: int, n: str) -> int:
     return length
 
 
-def _written(doc: _Document, subject: str, start: int, end: int) -> str:
+def _written(doc: Document, subject: str, start: int, end: int) -> str:
     """The subject in the script and width of the original (white space removed)."""
     found = doc.n.find(subject, start, end) if subject else -1
     if found < 0:
@@ -493,7 +353,7 @@ def _clean_subject(before: str, measure: Measure) -> str:
     return subject.strip("、,，")
 
 
-def _previous(figure: _Figure, doc: _Document, earlier: list[Claim]) -> Claim | None:
+def _previous(figure: _Figure, doc: Document, earlier: list[Claim]) -> Claim | None:
     """The previous claim of the same sentence that has a subject (…833.02亿元,同比增长10.6%)."""
     sentence = doc.sentence(figure.start)
     start = doc.original(sentence[0], sentence[0] + 1)[0]
@@ -533,7 +393,7 @@ def _shared_subjects(
 
 
 def _claim(
-    doc: _Document,
+    doc: Document,
     figure: _Figure,
     quantity: Quantity,
     measure: Measure,

@@ -19,141 +19,31 @@ from hitech_targets import charts
 from hitech_targets.assessment import Assessment, Evidence
 from hitech_targets.errors import ReportError
 from hitech_targets.l10n import N_, L10n, Units
-from hitech_targets.model import Goal, Source, Status
+from hitech_targets.model import Goal, Source
 from hitech_targets.phrases import PROGRESS_NAMES, SOURCES_CHECKED
 from hitech_targets.quantity import Measure, Quantity, Unit
-from hitech_targets.report_charts import Chart, attainment_chart, headline_charts
+from hitech_targets.report_charts import attainment_chart, headline_charts
+from hitech_targets.report_records import (
+    STATUS_ORDER,
+    STATUS_STYLE,
+    FindingView,
+    Footnote,
+    FxView,
+    HeadlineItem,
+    ReportView,
+    Row,
+    Section,
+    SourceView,
+)
 
 if TYPE_CHECKING:
     from hitech_targets.ledger import Ledger
     from hitech_targets.scorecard import Scorecard
 
-#: Status order of the headline panel (the Scorecard's summary order).
-STATUS_ORDER: tuple[Status, ...] = (
-    Status.MET,
-    Status.MISSED,
-    Status.PARTIALLY_MET,
-    Status.IN_PROGRESS,
-    Status.PENDING,
-    Status.NO_EVIDENCE,
-    Status.NOT_COMPARABLE,
-)
-#: Badge colour and symbol per status; the label is always written beside them.
-STATUS_STYLE: dict[Status, tuple[str, str]] = {
-    Status.MET: ("#a5d6a7", "✓"),
-    Status.MISSED: ("#ef9a9a", "✗"),
-    Status.PARTIALLY_MET: ("#ffcc80", "◐"),
-    Status.IN_PROGRESS: ("#90caf9", "→"),
-    Status.PENDING: ("#e0e0e0", "…"),
-    Status.NO_EVIDENCE: ("#bcaaa4", "?"),
-    Status.NOT_COMPARABLE: ("#cfd8dc", "≠"),
-}
 _PRELIMINARY = N_("preliminary")
 _DERIVED = N_("derived")
 _OVERRIDE = N_("analyst override")
 _STRETCH = N_("stretch %(target)s: %(status)s")
-
-
-@attrs.frozen
-class Footnote:
-    number: int
-    quote: str
-    lang: str
-    source: SourceView
-
-
-@attrs.frozen
-class SourceView:
-    id: str
-    title: str
-    issuer: str
-    doc_number: str
-    published: str
-    url: str | None
-    path: str
-    lang: str
-
-
-@attrs.frozen
-class Row:
-    goal_id: str
-    part: str
-    metric: str
-    metric_name: str
-    period: str
-    quote: str
-    lang: str
-    target: str
-    stretch: str
-    actual: str
-    margin: str
-    attainment: str
-    status: str
-    status_label: str
-    colour: str
-    icon: str
-    confidence: str
-    confidence_label: str
-    reasons: tuple[str, ...]
-    notes: tuple[int, ...]
-    data: tuple[tuple[str, str], ...]
-    parts: tuple[Row, ...] = ()
-
-
-@attrs.frozen
-class Section:
-    heading: str
-    source: SourceView
-    rows: tuple[Row, ...]
-
-
-@attrs.frozen
-class HeadlineItem:
-    status: str
-    label: str
-    count: int
-    colour: str
-    icon: str
-
-
-@attrs.frozen
-class FindingView:
-    code: str
-    sentence: str
-    records: tuple[str, ...]
-
-
-@attrs.frozen
-class FxView:
-    pair: str
-    year: int
-    rate: str
-    source: str
-    url: str | None
-
-
-@attrs.frozen
-class ReportView:
-    lang: str
-    locale: str
-    title: str
-    entity_name: str
-    year: int
-    as_of: str
-    goals_total: int
-    headline: tuple[HeadlineItem, ...]
-    rate: str
-    sections: tuple[Section, ...]
-    footnotes: tuple[Footnote, ...]
-    charts: tuple[Chart, ...]
-    findings: tuple[FindingView, ...]
-    status_rules: tuple[tuple[str, str, str], ...]
-    tolerances: tuple[tuple[str, str], ...]
-    fx: tuple[FxView, ...]
-    sources: tuple[SourceView, ...]
-    built: str | None
-    metadata: dict[str, Any] = attrs.field(eq=False, repr=False)
-    csv_rows: tuple[dict[str, str], ...] = attrs.field(eq=False, repr=False)
 
 
 def _script_lang(source: Source) -> str:
