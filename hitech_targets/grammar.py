@@ -294,8 +294,12 @@ def _chinese_count_stands(match: re.Match[str], body: str) -> bool:
         if before in _OPENING_QUOTES:
             return False  # “四个意识”, “两个覆盖”: slogans, not counts
     # 一批/一支 are articles ("a"); 二类/二期 are ordinals (counts say 两); 一倍, 一成 are figures
+    unit = match.group("unit") or match.group("hiunit")
     if pre is None and body in ("一", "二"):
-        return (match.group("unit") or match.group("hiunit")) not in CLASSIFIERS
+        return unit not in CLASSIFIERS
+    # 十九届, 十六届: a session's ordinal; only 两届 counts sessions
+    if unit == "届":
+        return body.startswith("两")
     return True
 
 

@@ -62,6 +62,7 @@ CLASSIFIERS: dict[str, tuple[str, ...]] = {
     "类": (),
     "份": ("额",),
     "只": tuple("有要是能"),
+    "届": tuple("时满中"),
 }
 #: Characters that make a following 成 part of a word (成立, 成果), not tenths.
 CHENG_NOT = "立功为员果本交熟都绩效长型就品套片像年不"
