@@ -8,6 +8,8 @@ imported on first use so that ``import hitech_targets`` stays fast.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -77,6 +79,28 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """The package module, so that a public function keeps its name when its submodule loads.
+
+    ``reconcile``, ``audit`` and ``report`` are both functions and the modules that define
+    them; importing such a module makes Python bind the module on the package, which would hide
+    the function. Here the binding stores the function instead (``from hitech_targets.report
+    import report`` is unaffected; ``import hitech_targets.report as m`` gives the function).
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if (
+            isinstance(value, types.ModuleType)
+            and _EXPORTS.get(name) == value.__name__
+            and hasattr(value, name)
+        ):
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 if TYPE_CHECKING:
