@@ -130,7 +130,8 @@ def compare(
 
     以上/不少于 (>=) include the bound, 超 (>) excludes it, 以下/以内 (<=) include it; a bare
     figure is a floor (完成 X means at least X) except for ranks, where it is a ceiling (第3
-    or better); 左右 (~) is a floor lowered by the tolerance; ranges are inclusive both ends.
+    or better), and a bare decline (下降5%) is a ceiling on growth; 左右 (~) and 近 as a target
+    are a floor lowered by the tolerance; ranges are inclusive both ends.
     For ranks a smaller number is better, so every comparator is read on the rank scale.
     """
     values = possible_values(actual, options)
@@ -149,6 +150,11 @@ def compare(
             return Comparison(False, "outside_range")
         return Comparison(None, "bound_undecidable")
     t = target.point
+    if c is Comparator.EQ and measure is Measure.GROWTH and t < 0:
+        # 下降5%: a promised fall of at least 5%, so a growth of -5 or lower meets it
+        return _named(_ceiling(values, t, strict=False), "at_or_below_target", "above_ceiling")
+    if c is Comparator.LT and target.approximate:
+        c = Comparator.APPROX  # 近100家 as a target means about 100: scored with the tolerance
     if c in (Comparator.GE, Comparator.EQ):
         return _named(_floor(values, t, strict=False), "at_or_above_target", "below_target")
     if c is Comparator.GT:
