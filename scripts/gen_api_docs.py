@@ -7,6 +7,7 @@ differs from what this script writes, so the reference never drifts from the cod
 from __future__ import annotations
 
 import enum
+import importlib
 import inspect
 import sys
 from pathlib import Path
@@ -25,15 +26,36 @@ imported lazily, on first use, so `import hitech_targets` stays fast.
 """
 
 
+class _Annotation(str):
+    """An annotation kept as text (``from __future__ import annotations``), shown unquoted."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def _unquoted(annotation: object) -> object:
+    return _Annotation(annotation) if isinstance(annotation, str) else annotation
+
+
 def _signature(obj: object) -> str:
     try:
-        return str(inspect.signature(obj))  # type: ignore[arg-type]
+        sig = inspect.signature(obj)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return ""
+    params = [p.replace(annotation=_unquoted(p.annotation)) for p in sig.parameters.values()]
+    return str(sig.replace(parameters=params, return_annotation=_unquoted(sig.return_annotation)))
+
+
+def public(name: str) -> object:
+    """The object a public name stands for, taken from the module that defines it (the
+    package attribute can be shadowed by a submodule of the same name, e.g. ``audit``)."""
+    return getattr(importlib.import_module(hitech_targets._EXPORTS[name]), name)
 
 
 def _describe(name: str) -> str:
-    obj = getattr(hitech_targets, name)
+    obj = public(name)
     module = hitech_targets._EXPORTS[name]
     doc = inspect.getdoc(obj) or ""
     lines = [f"## `{name}`", "", f"*{module}*", ""]
@@ -54,16 +76,28 @@ def _describe(name: str) -> str:
             if not (inspect.isfunction(member) or isinstance(member, (property, classmethod))):
                 continue
             target = member.__func__ if isinstance(member, classmethod) else member
-            member_doc = inspect.getdoc(target) or ""
+            member_doc = (inspect.getdoc(target) or "").replace("\n", "\n  ")
             sig = "" if isinstance(member, property) else _signature(target)
             lines.append(f"- `{name}.{attr_name}{sig}`" + (f": {member_doc}" if member_doc else ""))
         lines.append("")
     return "\n".join(lines)
 
 
+def _contents() -> str:
+    """One line per defining module, linking to its names."""
+    by_module: dict[str, list[str]] = {}
+    for name in hitech_targets.__all__:
+        by_module.setdefault(hitech_targets._EXPORTS[name], []).append(name)
+    lines = ["| module | names |", "|---|---|"]
+    for module in sorted(by_module):
+        links = ", ".join(f"[`{n}`](#{n.lower()})" for n in by_module[module])
+        lines.append(f"| `{module}` | {links} |")
+    return "\n".join(lines) + "\n\n"
+
+
 def render() -> str:
     """The text of docs/api.md."""
-    return HEADER + "\n".join(_describe(n) for n in hitech_targets.__all__)
+    return HEADER + _contents() + "\n".join(_describe(n) for n in hitech_targets.__all__)
 
 
 def main() -> int:
