@@ -84,10 +84,19 @@ class Period:
         return cls(kind, dt.date(year, first, 1), dt.date(end.year, end.month, end.day))
 
     @classmethod
-    def years(cls, first: int, last: int, kind: PeriodKind = PeriodKind.SPAN) -> Period:
+    def years(cls, first: int, last: int, kind: PeriodKind | None = None) -> Period:
+        """Whole calendar years; the kind is PLAN exactly when the years are a five-year plan's.
+
+        The label ``2021-2025`` cannot tell a plan from a span of the same years, so the kind is
+        derived from the years and a label always parses back to an equal period. (Whether a
+        figure is cumulative is said by the record, not the period.)
+        """
         if last < first:
             raise PeriodError(f"inverted period {first}-{last}")
-        return cls(kind, dt.date(first, 1, 1), dt.date(last, 12, 31))
+        derived = PeriodKind.PLAN if (first, last) in _PLAN_NAMES else PeriodKind.SPAN
+        if kind is not None and kind not in (PeriodKind.PLAN, PeriodKind.SPAN):
+            raise PeriodError(f"{kind.value} is not a multi-year kind")
+        return cls(derived, dt.date(first, 1, 1), dt.date(last, 12, 31))
 
     @classmethod
     def parse(cls, label: str) -> Period:
@@ -95,7 +104,7 @@ class Period:
         text = label.strip()
         if text in FIVE_YEAR_PLANS:
             first, last = FIVE_YEAR_PLANS[text]
-            return cls.years(first, last, PeriodKind.PLAN)
+            return cls.years(first, last)
         if m := re.fullmatch(r"(\d{4})", text):
             return cls.year(int(m[1]))
         if m := re.fullmatch(r"(\d{4})Q(\d)", text):
@@ -106,8 +115,7 @@ class Period:
             return cls.months(int(m[1]), int(m[2]), int(m[3]))
         if m := re.fullmatch(r"(\d{4})-(\d{4})", text):
             first, last = int(m[1]), int(m[2])
-            kind = PeriodKind.PLAN if (first, last) in _PLAN_NAMES else PeriodKind.SPAN
-            return cls.years(first, last, kind)
+            return cls.years(first, last)
         raise PeriodError(
             f"unreadable period {label!r}: expected 2022, 2025Q1, 2025H1, 2025-01/05, "
             "2021-2025 or a plan name such as 十四五"
