@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from hitech_targets.commands._specs import add_specs_argument, load_specs
 
 if TYPE_CHECKING:
     from hitech_targets.audit import Finding, SelectiveReporting
 
-DEFAULT_PATH = "specs"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,13 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "differ between reports, preliminary figures revised, attainments that do not add "
         "up, and per year the share of goals no later report mentions. JSON is a contract.",
     )
-    parser.add_argument(
-        "specs",
-        nargs="?",
-        default=DEFAULT_PATH,
-        metavar="SPECS",
-        help=f"spec directory or file (default: {DEFAULT_PATH})",
-    )
+    add_specs_argument(parser)
     parser.add_argument("--year", type=int, help="only figures and goals of this year")
     parser.add_argument("--entity", help="only this entity")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="what was known that day")
@@ -78,18 +72,10 @@ def render_table(findings: tuple[Finding, ...], selective: tuple[SelectiveReport
 
 def _run(args: argparse.Namespace) -> int:
     from hitech_targets.audit import audit, selective_reporting
-    from hitech_targets.errors import SpecError
-    from hitech_targets.loader import load
 
-    if not Path(args.specs).exists():
-        sys.stderr.write(f"hitech-targets audit: error: no such file or directory: {args.specs}\n")
-        return 2
-    try:
-        ledger = load(args.specs)
-    except SpecError as error:
-        for problem in error.problems:
-            sys.stderr.write(f"{problem}\n")
-        return 1
+    ledger = load_specs("audit", args.specs)
+    if isinstance(ledger, int):
+        return ledger
     findings = audit(ledger, year=args.year, entity=args.entity, as_of=args.as_of)
     selective = selective_reporting(ledger, year=args.year, entity=args.entity, as_of=args.as_of)
     render = render_json if args.format == "json" else render_table

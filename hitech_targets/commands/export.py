@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-DEFAULT_PATH = "specs/"
+from hitech_targets.commands._specs import add_specs_argument, load_specs
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -16,8 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Export the goals (then the outcomes) of the specs, sorted by id, with "
         "decimals as strings in base units. CSV is UTF-8 with a BOM.",
     )
-    parser.add_argument("specs", nargs="?", default=DEFAULT_PATH, metavar="SPECS",
-                        help=f"spec directory or file (default: {DEFAULT_PATH})")
+    add_specs_argument(parser)
     parser.add_argument("--format", choices=("json", "csv"), default="json",
                         help="output format (default: json)")
     parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
@@ -25,20 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _run(args: argparse.Namespace) -> int:
-    from hitech_targets.errors import SpecError
     from hitech_targets.export import to_csv, to_json
-    from hitech_targets.loader import load
 
-    if not Path(args.specs).exists():
-        sys.stderr.write(f"hitech-targets export: error: no such file or directory: "
-                         f"{args.specs}\n")
-        return 2
-    try:
-        ledger = load(args.specs)
-    except SpecError as error:
-        for problem in error.problems:
-            sys.stderr.write(f"{problem}\n")
-        return 1
+    ledger = load_specs("export", args.specs)
+    if isinstance(ledger, int):
+        return ledger
     data = to_json(ledger).encode("utf-8") if args.format == "json" else to_csv(ledger)
     if args.output is None or args.output == "-":
         sys.stdout.buffer.write(data)

@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hitech_targets.commands._specs import add_specs_argument, load_specs
+
 if TYPE_CHECKING:
     from hitech_targets.scorecard import Scorecard
 
-DEFAULT_PATH = "specs"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -22,13 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "is a contract (decimals as strings, byte-identical for identical input); CSV is "
         "UTF-8 with a BOM.",
     )
-    parser.add_argument(
-        "specs",
-        nargs="?",
-        default=DEFAULT_PATH,
-        metavar="SPECS",
-        help=f"spec directory or file (default: {DEFAULT_PATH})",
-    )
+    add_specs_argument(parser)
     parser.add_argument("--year", type=int, required=True, help="goals whose period ends then")
     parser.add_argument("--entity", help="only this entity's goals (default: every entity)")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="what was known that day")
@@ -94,21 +89,11 @@ def render_table(card: Scorecard) -> bytes:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from hitech_targets.errors import SpecError
-    from hitech_targets.loader import load
     from hitech_targets.reconcile import reconcile
 
-    if not Path(args.specs).exists():
-        sys.stderr.write(
-            f"hitech-targets reconcile: error: no such file or directory: {args.specs}\n"
-        )
-        return 2
-    try:
-        ledger = load(args.specs)
-    except SpecError as error:
-        for problem in error.problems:
-            sys.stderr.write(f"{problem}\n")
-        return 1
+    ledger = load_specs("reconcile", args.specs)
+    if isinstance(ledger, int):
+        return ledger
     overrides = {} if args.grace_days is None else {"grace_days": args.grace_days}
     card = reconcile(ledger, args.year, entity=args.entity, as_of=args.as_of, **overrides)
     renderers = {"json": render_json, "csv": render_csv, "table": render_table}

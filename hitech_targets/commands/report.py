@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-DEFAULT_PATH = "specs"
+from hitech_targets.commands._specs import add_specs_argument, load_specs
+
 LOCALE_CHOICES = ("zh_Hans_CN", "zh_Hant_TW", "en")
 
 
@@ -20,13 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "in simplified Chinese, traditional Chinese or English. Output is byte-identical for "
         "identical input; -o writes atomically.",
     )
-    parser.add_argument(
-        "specs",
-        nargs="?",
-        default=DEFAULT_PATH,
-        metavar="SPECS",
-        help=f"spec directory or file (default: {DEFAULT_PATH})",
-    )
+    add_specs_argument(parser)
     parser.add_argument("--year", type=int, required=True, help="goals whose period ends then")
     parser.add_argument("--entity", help="only this entity's goals (default: every entity)")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="what was known that day")
@@ -46,22 +40,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _run(args: argparse.Namespace) -> int:
-    from hitech_targets.errors import SpecError
     from hitech_targets.l10n import resolve_locale
-    from hitech_targets.loader import load
     from hitech_targets.reconcile import reconcile
     from hitech_targets.report import report, write_report
 
     locale = resolve_locale(args.locale)  # before loading: a typo fails fast
-    if not Path(args.specs).exists():
-        sys.stderr.write(f"hitech-targets report: error: no such file or directory: {args.specs}\n")
-        return 2
-    try:
-        ledger = load(args.specs)
-    except SpecError as error:
-        for problem in error.problems:
-            sys.stderr.write(f"{problem}\n")
-        return 1
+    ledger = load_specs("report", args.specs)
+    if isinstance(ledger, int):
+        return ledger
     overrides = {} if args.grace_days is None else {"grace_days": args.grace_days}
     card = reconcile(ledger, args.year, entity=args.entity, as_of=args.as_of, **overrides)
     options = {"locale": locale, "format": args.format, "include_build_time": args.build_time}

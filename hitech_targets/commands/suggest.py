@@ -17,11 +17,11 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hitech_targets.commands._specs import add_specs_argument, load_specs
+
 if TYPE_CHECKING:
     from hitech_targets.ledger import Ledger
     from hitech_targets.suggest import Suggestion
-
-DEFAULT_PATH = "specs/"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,13 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "of a year (and each figure goal with no outcome yet). Nothing is written unless "
         "--accept GOAL_ID:N names a suggestion.",
     )
-    parser.add_argument(
-        "specs",
-        nargs="?",
-        default=DEFAULT_PATH,
-        metavar="SPECS",
-        help=f"spec directory or file (default: {DEFAULT_PATH})",
-    )
+    add_specs_argument(parser)
     parser.add_argument("--year", type=int, required=True, help="the year the goals are due")
     parser.add_argument("--entity", help="only goals of this entity id")
     parser.add_argument("--as-of", dest="as_of", type=_date, help="only sources published by then")
@@ -65,18 +59,14 @@ def _date(text: str) -> dt.date:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from hitech_targets.loader import load
     from hitech_targets.suggest import suggest_for_year, to_json
 
-    if not Path(args.specs).exists():
-        sys.stderr.write(
-            f"hitech-targets suggest: error: no such file or directory: {args.specs}\n"
-        )
-        return 2
     if args.limit < 1:
         sys.stderr.write("hitech-targets suggest: error: --limit must be at least 1\n")
         return 2
-    ledger = load(args.specs)
+    ledger = load_specs("suggest", args.specs)
+    if isinstance(ledger, int):
+        return ledger
     if args.entity is not None and args.entity not in {e.id for e in ledger.entities}:
         sys.stderr.write(f"error: unknown entity {args.entity!r}\n")
         return 1
