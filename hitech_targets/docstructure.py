@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+import unicodedata
 from collections.abc import Sequence
 
 import attrs
@@ -14,6 +16,7 @@ from hitech_targets.textnorm import Normalised, normalise
 _CLAUSE_STOPS = frozenset("，,。；;：:！？!?❶❷❸❹❺❻❼❽❾❿•▶【】")
 #: Characters that end a sentence: the scope of 力争, 确保, 预计 ….
 _SENTENCE_STOPS = frozenset("。；;！？!?❶❷❸❹❺❻❼❽❾❿•▶【】")
+_NEWLINE = re.compile("\n")
 _LINE_END = re.compile(r"[。！？；：”」）)!?;:]\s*$")
 
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、(?P<title>.{1,40})$")
@@ -56,12 +59,9 @@ class Document:
         return containing(self.sentences, index)
 
     def in_plan(self, index: int) -> bool:
-        mode = False
-        for position, plan in self.plan_marks:
-            if position > index:
-                break
-            mode = plan
-        return mode
+        marks = self.plan_marks
+        before = bisect.bisect_right(marks, (index, True))  # every mark at or before index
+        return marks[before - 1][1] if before else False
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         return self.norm.span(start, end)
@@ -81,25 +81,37 @@ def _is_broken(text: str) -> bool:
 def _paragraph_breaks(text: str, norm: Normalised) -> frozenset[int]:
     """Normal indices that start a new line (for a text whose lines are paragraphs)."""
     offsets = norm.offsets
-    return frozenset(
-        i for i in range(1, len(offsets)) if "\n" in text[offsets[i - 1] + 1 : offsets[i]]
-    )
+    size = len(offsets)
+    breaks: set[int] = set()
+    for newline in _NEWLINE.finditer(text):
+        # a newline leaves no normal character: the next one is the first with a later offset
+        index = bisect.bisect_right(offsets, newline.start())
+        if 0 < index < size:
+            breaks.add(index)
+    return frozenset(breaks)
 
 
 def _spans(n: str, stops: frozenset[str], breaks: frozenset[int]) -> tuple[tuple[int, int], ...]:
+    """Spans of ``n`` cut at every stop character (dropped) and before every break index."""
+    stop_at = {found.start() for found in _stop_pattern(stops).finditer(n)}
     spans: list[tuple[int, int]] = []
     begin = 0
-    for index, char in enumerate(n):
+    for index in sorted(stop_at.union(breaks)):
         if index in breaks and index > begin:
             spans.append((begin, index))
             begin = index
-        if char in stops:
+        if index in stop_at:
             if index > begin:
                 spans.append((begin, index))
             begin = index + 1
     if begin < len(n):
         spans.append((begin, len(n)))
     return tuple(spans)
+
+
+@functools.cache
+def _stop_pattern(stops: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(char) for char in sorted(stops)) + "]")
 
 
 def containing(spans: Sequence[tuple[int, int]], index: int) -> tuple[int, int]:
@@ -128,8 +140,7 @@ def _plan_marks(text: str, norm: Normalised, broken: bool) -> tuple[tuple[int, b
     if not broken:
         position = 0
         for line in text.splitlines(keepends=True):
-            folded = normalise(line).text
-            heading = _HEADING.match(folded)
+            heading = _HEADING.match(normalise(line).text) if _may_be_heading(line) else None
             if heading:
                 title = heading.group("title")
                 plan = bool(_PLAN_WORDS.search(title)) and not _RESULT_WORDS.search(title)
@@ -141,6 +152,32 @@ def _plan_marks(text: str, norm: Normalised, broken: bool) -> tuple[tuple[int, b
     for found in _INLINE_RESULT.finditer(norm.text):
         marks.append((found.start(), False))
     return tuple(sorted(marks))
+
+
+_HEADING_FIRST = frozenset("一二三四五六七八九十")
+_HEADING_COMMA = re.compile("[\u3001\ufe11\ufe51\uff64]")
+
+
+def _may_be_heading(line: str) -> bool:
+    """Cheap pre-check for ``_HEADING``: the line has a 、 (or a form NFKC folds to 、) and its
+    first character in normal form is a numeral 一…十 (compatibility forms such as ⼀ or ㊀
+    fold to one; OpenCC maps no other character to these), so other lines need not be
+    normalised."""
+    if _HEADING_COMMA.search(line) is None:
+        return False
+    for char in line:
+        folded = _fold_first(char)
+        if folded:
+            return folded in _HEADING_FIRST
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_first(char: str) -> str:
+    """The first character ``char`` folds to in normal form before OpenCC ("" for white space)."""
+    if char.isspace():
+        return ""
+    return "".join(unicodedata.normalize("NFKC", char).split())[:1]
 
 
 def inside_quotes(spans: tuple[tuple[int, int], ...], index: int) -> bool:

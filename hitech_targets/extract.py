@@ -22,9 +22,9 @@ import attrs
 
 from hitech_targets.docstructure import Document, containing, inside_quotes
 from hitech_targets.errors import QuantityError
-from hitech_targets.grammar import QuantityMatch, find_quantities
+from hitech_targets.grammar import QuantityMatch, _find_normalised
 from hitech_targets.quantity import Comparator, Measure, Quantity, Strength, Unit
-from hitech_targets.textnorm import Normalised, normalise
+from hitech_targets.textnorm import Normalised
 
 Kind = Literal["goal", "outcome"]
 
@@ -92,6 +92,9 @@ _AFTER_CUT = re.compile(
 _RANK_VERB = re.compile(r"位居|位列|名列|排名|排|居|列|进入|升至")
 _SCOPE = re.compile(r"(?:全国|全省|全市|全区|全球|省|市|行业)$")
 _SPLIT = re.compile(r"[、和及]")
+_ARTICLE = re.compile(r"一[^\d]{1,2}")
+_RESPECTIVELY = re.compile(r"分别[^、和及]{0,4}$")
+_DISTRIBUTES = re.compile(r"(?:(?<![平年人户])均|各|分别)[^、和及]{0,4}$")
 _LIST_CUTS = "、,，和及等"
 _JOINERS = "、和及与"
 
@@ -116,10 +119,9 @@ def extract_claims(text: str) -> list[Claim]:
     if not isinstance(text, str) or not text.strip():
         return []
     try:
-        matches = find_quantities(text)
+        matches, norm = _find_normalised(text)
     except QuantityError:
         return []
-    norm = normalise(text)
     figures = [
         _Figure(m, _index(norm, m.start), _index(norm, m.end)) for m in matches if m.end > m.start
     ]
@@ -151,7 +153,7 @@ def _never_a_claim(figure: _Figure, doc: Document) -> bool:
         return True  # “四个意识”, “打造一个产业载体…”: slogans and titles
     if quantity.classifier == "类":
         return True  # 二类事业单位, 四类产业平台: categories, not counts
-    if re.fullmatch(r"一[^\d]{1,2}", phrase):
+    if _ARTICLE.fullmatch(phrase):
         return True  # 一支队伍, 一份成绩单: the article "a"
     if (
         n[max(0, figure.start - 2) : figure.start] in ("连续", "先后")
@@ -221,7 +223,7 @@ def _clause_claims(
             subject = _clean_subject(before, measure)
         parts = _shared_subjects(before, subject, measure, subject_after is not None)
         listed = _list_length(figures, index, n)
-        if re.search(r"分别[^、和及]{0,4}$", before) and listed > 1:
+        if _RESPECTIVELY.search(before) and listed > 1:
             pieces = _respective(before, subject, listed)
             respective = [(p, before_start + o) for p, o in pieces[1:]]
             parts = pieces[:1] or parts
@@ -373,7 +375,7 @@ def _shared_subjects(
     Only for growth, share and rank figures, or when 均/各/分别 distributes the figure; never
     across 等 (an enumeration of examples names one group).
     """
-    distributes = re.search(r"(?:(?<![平年人户])均|各|分别)[^、和及]{0,4}$", before) is not None
+    distributes = _DISTRIBUTES.search(before) is not None
     if (
         after
         or not subject

@@ -148,11 +148,21 @@ def date(path: str, node: Node, key: str) -> dt.date:
 def choice(path: str, node: Node, key: str, kind: type[E]) -> E:
     """One of the words of an enum."""
     text = string(path, node, key)
-    for member in kind:
-        if member.value == text:
-            return member
+    member: E | None = _members(kind).get(text)
+    if member is not None:
+        return member
     words = ", ".join(str(m.value) for m in kind)
     raise fail(path, node, f"{key} {show(text)} is not one of: {words}")
+
+
+@functools.lru_cache(maxsize=64)
+def _members(kind: type[E]) -> dict[str, E]:
+    """An enum's members by their (string) value, the first member winning as in iteration."""
+    members: dict[str, E] = {}
+    for member in kind:
+        if isinstance(member.value, str):
+            members.setdefault(member.value, member)
+    return members
 
 
 def word(path: str, node: Node, key: str, words: Collection[str]) -> str:

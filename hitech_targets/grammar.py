@@ -184,7 +184,16 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     """
     if not isinstance(text, str):
         raise QuantityError("find_quantities needs a string", repr(text))
-    normal = _normalise(text)
+    return _find_normalised(text)[0]
+
+
+def _find_normalised(
+    text: str, normal: Normalised | None = None
+) -> tuple[list[QuantityMatch], Normalised]:
+    """``find_quantities`` and the normal form it ran on (the extractor reuses it); ``normal``
+    is ``normalise(text)`` when the caller has it already."""
+    if normal is None:
+        normal = _normalise(text)
     source = normal.text
     found: list[QuantityMatch] = []
     spans: list[tuple[int, int]] = []  # the matches' spans in the normalised text
@@ -211,7 +220,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             found.append(result)
             spans.append(match.span())
             position = match.end()
-    return _distribute(found, spans, source)
+    return _distribute(found, spans, source), normal
 
 
 # ---------------------------------------------------------------------------------------------

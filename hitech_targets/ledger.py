@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from hitech_targets.model import Entity, FxRate, Goal, Ignore, Metric, Outcome, Source
+from hitech_targets.model import (
+    Entity,
+    FxRate,
+    Goal,
+    Ignore,
+    Metric,
+    Outcome,
+    RelationKind,
+    Source,
+)
 from hitech_targets.period import Period
 
 if TYPE_CHECKING:  # reconcile is a later stage; imported lazily in Ledger.reconcile
@@ -29,6 +38,17 @@ def _group(records: Iterable[Any], key: Callable[[Any], Any]) -> dict[Any, tuple
     for record in records:
         groups.setdefault(key(record), []).append(record)
     return {k: tuple(v) for k, v in groups.items()}
+
+
+def _relations(metrics: Iterable[Metric]) -> dict[Any, tuple[Any, ...]]:
+    """(kind, metric id) → the ids related to it by that kind, declared in either direction."""
+    found: dict[tuple[RelationKind, str], set[str]] = {}
+    for metric in metrics:
+        for relation in metric.relations:
+            found.setdefault((relation.kind, metric.id), set()).add(relation.metric)
+            if relation.metric != metric.id:
+                found.setdefault((relation.kind, relation.metric), set()).add(metric.id)
+    return {key: tuple(sorted(ids)) for key, ids in found.items()}
 
 
 def _sorted_rates(rates: Iterable[FxRate]) -> tuple[FxRate, ...]:
@@ -74,6 +94,7 @@ class Ledger:
                 "goals_metric": _group(self.goals, lambda g: g.metric),
                 "goals_source": _group(self.goals, lambda g: g.source),
                 "goals_end_year": _group(self.goals, lambda g: g.period.end.year),
+                "metrics_related": _relations(self.metrics),
             },
         )
         object.__setattr__(self, "_sources", _by_id(self.sources))
@@ -168,6 +189,11 @@ class Ledger:
     def evidence_for(self, goal_id: str) -> tuple[Outcome, ...]:
         """Outcomes that link themselves to a goal (milestone evidence)."""
         return self._index["outcomes_goal"].get(goal_id, ())
+
+    def related_metrics(self, metric: str, kind: RelationKind) -> tuple[str, ...]:
+        """Ids of the metrics related to ``metric`` by ``kind`` (declared on either side)."""
+        related: tuple[str, ...] = self._index["metrics_related"].get((kind, metric), ())
+        return related
 
     def fx_rate(self, year: int, base: str = "USD", quote: str = "CNY") -> FxRate | None:
         for rate in self.fx_rates:

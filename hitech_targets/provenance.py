@@ -11,14 +11,13 @@ figures ``grammar.find_quantities`` reads in the quote.
 from __future__ import annotations
 
 import difflib
-import functools
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 import attrs
 
 from hitech_targets.errors import Problem
-from hitech_targets.grammar import find_quantities
+from hitech_targets.grammar import _find_normalised, find_quantities
 from hitech_targets.model import Origin
 from hitech_targets.quantity import Quantity
 from hitech_targets.textnorm import Normalised, fold, normalise, to_simplified
@@ -71,19 +70,50 @@ def _figure_label(quantity: Quantity) -> str:
     return quantity.text or str(quantity.point)
 
 
-@functools.lru_cache(maxsize=65536)
-def _quote_figures(quote: str) -> tuple[tuple[str, Quantity], ...]:
-    """The figures of a quote as (phrase as written, quantity); cached: quotes repeat."""
-    return tuple((quote[m.start : m.end], m.quantity) for m in find_quantities(quote))
+_Said = tuple[tuple[str, Quantity], ...]
 
 
-@functools.lru_cache(maxsize=65536)
-def _simplified_figures(quote: str) -> tuple[tuple[str, Quantity], ...]:
+class _QuoteMemo:
+    """What was learnt about the quotes of one source (its records repeat quotes); dropped
+    once the source is verified, so nothing outlives a load."""
+
+    __slots__ = ("figures", "normal", "simplified")
+
+    def __init__(self) -> None:
+        self.normal: dict[str, Normalised] = {}
+        self.figures: dict[str, _Said] = {}
+        self.simplified: dict[str, _Said] = {}
+
+
+def _quote_normal(quote: str, memo: _QuoteMemo) -> Normalised:
+    normal = memo.normal.get(quote)
+    if normal is None:
+        normal = memo.normal[quote] = normalise(quote)
+    return normal
+
+
+def _quote_figures(quote: str, memo: _QuoteMemo) -> _Said:
+    """The figures of a quote as (phrase as written, quantity)."""
+    said = memo.figures.get(quote)
+    if said is None:
+        matches, _ = _find_normalised(quote, _quote_normal(quote, memo))
+        said = memo.figures[quote] = tuple((quote[m.start : m.end], m.quantity) for m in matches)
+    return said
+
+
+def _simplified_figures(quote: str, memo: _QuoteMemo) -> _Said:
     """Figures the grammar reads only once the quote is in simplified script (億 → 亿 …)."""
-    simplified = to_simplified(quote)
-    if simplified == quote or len(simplified) != len(quote):
-        return ()
-    return tuple((quote[m.start : m.end], m.quantity) for m in find_quantities(simplified))
+    said = memo.simplified.get(quote)
+    if said is None:
+        simplified = to_simplified(quote)
+        if simplified == quote or len(simplified) != len(quote):
+            said = ()
+        else:
+            said = tuple(
+                (quote[m.start : m.end], m.quantity) for m in find_quantities(simplified)
+            )
+        memo.simplified[quote] = said
+    return said
 
 
 def _closest(quote: str, source: SourceText) -> str | None:
@@ -107,9 +137,11 @@ def _show(text: str, limit: int = 80) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def verify(check: QuoteCheck, source: SourceText) -> list[Problem]:
+def verify(check: QuoteCheck, source: SourceText, memo: _QuoteMemo | None = None) -> list[Problem]:
     """The problems of one quote against its prepared source (empty when it is faithful)."""
-    folded = fold(check.quote)
+    if memo is None:
+        memo = _QuoteMemo()
+    folded = _quote_normal(check.quote, memo).text
     if folded not in source.normalised.text:
         message = f"quote not found in source {check.source}: {_show(check.quote)!r}"
         closest = _closest(check.quote, source)
@@ -124,10 +156,10 @@ def verify(check: QuoteCheck, source: SourceText) -> list[Problem]:
         )]
     problems: list[Problem] = []
     for figure in check.figures:
-        said = _quote_figures(check.quote)
+        said = _quote_figures(check.quote, memo)
         if any(figure.quantity.same_figure(q) for _, q in said):
             continue
-        if any(figure.quantity.same_figure(q) for _, q in _simplified_figures(check.quote)):
+        if any(figure.quantity.same_figure(q) for _, q in _simplified_figures(check.quote, memo)):
             continue
         says = ", ".join(phrase for phrase, _ in said) or "no figure"
         problems.append(Problem(
@@ -139,16 +171,24 @@ def verify(check: QuoteCheck, source: SourceText) -> list[Problem]:
 
 
 def verify_all(checks: Iterable[QuoteCheck], texts: Mapping[str, str]) -> list[Problem]:
-    """Verify many quotes; each source text is prepared once. Unknown sources are skipped."""
-    prepared: dict[str, SourceText] = {}
-    problems: list[Problem] = []
-    for check in checks:
-        if check.source not in texts:
-            continue
-        if check.source not in prepared:
-            prepared[check.source] = SourceText.of(texts[check.source])
-        problems.extend(verify(check, prepared[check.source]))
-    return problems
+    """Verify many quotes; each source text is prepared once. Unknown sources are skipped.
+
+    Checks are verified source by source, so that only one prepared text (and what was learnt
+    about its quotes) is alive at a time; problems come back in the order of ``checks``.
+    """
+    by_source: dict[str, list[tuple[int, QuoteCheck]]] = {}
+    for index, check in enumerate(checks):
+        if check.source in texts:
+            by_source.setdefault(check.source, []).append((index, check))
+    found: dict[int, list[Problem]] = {}
+    for source_id, group in by_source.items():
+        source = SourceText.of(texts[source_id])
+        memo = _QuoteMemo()
+        for index, check in group:
+            problems = verify(check, source, memo)
+            if problems:
+                found[index] = problems
+    return [problem for index in sorted(found) for problem in found[index]]
 
 
 def ledger_checks(ledger: Ledger) -> list[QuoteCheck]:

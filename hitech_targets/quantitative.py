@@ -119,13 +119,7 @@ def _derive(ctx: Context, spec: Target) -> Found | None:
 
 def _related(ctx: Context, metric: str, kind: RelationKind) -> tuple[str, ...]:
     """Metrics related to ``metric`` by ``kind``, declared in either direction."""
-    found: set[str] = set()
-    for m in ctx.ledger.metrics:
-        if m.id == metric:
-            found.update(m.related(kind))
-        elif metric in m.related(kind):
-            found.add(m.id)
-    return tuple(sorted(found))
+    return ctx.ledger.related_metrics(metric, kind)
 
 
 def _currency_variant(

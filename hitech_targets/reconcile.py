@@ -44,6 +44,8 @@ def _check_year(year: object) -> int:
 def _check_entity(ledger: Ledger, entity: str | None) -> None:
     if entity is None:
         return
+    if ledger.goals_for(entity=entity) or any(e.id == entity for e in ledger.entities):
+        return
     known = {e.id for e in ledger.entities} | {g.entity for g in ledger.goals}
     if entity not in known:
         listed = ", ".join(sorted(known)) or "none"
@@ -56,9 +58,8 @@ def goals_of_year(
     """Goals whose period ends in ``year``, announced by ``as_of`` (time travel), by id."""
     return tuple(
         g
-        for g in ledger.goals
-        if g.period.end.year == year
-        and (entity is None or g.entity == entity)
+        for g in ledger.goals_ending_in(year)
+        if (entity is None or g.entity == entity)
         and ledger.source(g.source).published <= as_of
     )
 

@@ -154,8 +154,8 @@ def _milestone(ctx: Context, goal: Goal) -> Assessment:
     linked = sorted(
         (
             o
-            for o in ctx.ledger.outcomes
-            if o.goal == goal.id and published(ctx.ledger, o) <= ctx.as_of
+            for o in ctx.ledger.evidence_for(goal.id)
+            if published(ctx.ledger, o) <= ctx.as_of
         ),
         key=lambda o: (published(ctx.ledger, o), o.source, o.id),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from sys import intern
 from typing import Any, NamedTuple
 
 import attrs
@@ -30,6 +31,8 @@ _SHORT_BOOLS = frozenset({"y", "Y", "n", "N"})
 _CORE_TRUE = frozenset({"true", "True", "TRUE"})
 _CORE_FALSE = frozenset({"false", "False", "FALSE"})
 _CORE_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+#: Scalars up to this length are interned: the same ids, keys and labels recur in every record.
+_INTERNED_LENGTH = 40
 _CORE_INT = re.compile(r"[-+]?[0-9]+")
 _CORE_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
@@ -233,14 +236,30 @@ class _Builder:
         documents: list[Node | None] = []
         stack: list[_Open] = []
         root: list[Node] = []
+        add = self._add
+        scalar_event = yaml.ScalarEvent
         for event in events:
             kind = type(event)
-            if kind is yaml.ScalarEvent:
-                if event.anchor is not None or event.tag is not None:
+            if kind is scalar_event:
+                tag = event.tag
+                if tag is not None or event.anchor is not None:
                     self.check_node_event(event)
-                plain = bool(event.implicit[0]) and event.tag is None and not event.style
-                line, column = _where(event)
-                self._add(stack, root, Scalar(event.value, plain, line, column))
+                plain = tag is None and not event.style and bool(event.implicit[0])
+                value = event.value
+                if len(value) <= _INTERNED_LENGTH:
+                    value = intern(value)  # keys, ids and labels repeat in every record
+                mark = event.start_mark
+                scalar = Scalar(value, plain, mark.line + 1, mark.column + 1)
+                if stack:
+                    frame = stack[-1]
+                    if frame.sequence:
+                        frame.items.append(scalar)
+                    elif frame.key is None:
+                        frame.key = scalar
+                    else:
+                        add(stack, root, scalar)
+                else:
+                    root.append(scalar)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self.check_node_event(event)
                 stack.append(_Open(kind is yaml.SequenceStartEvent, *_where(event)))
