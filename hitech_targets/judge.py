@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
-import pendulum
 
 from hitech_targets.assessment import Actual, Assessment, Confidence, Reason
 from hitech_targets.compare import attainment, compare, margin
@@ -93,8 +92,7 @@ def blank(spec: Target, status: Status, reasons: Sequence[Reason]) -> Assessment
 
 
 def due(period: Period, grace_days: int) -> dt.date:
-    due = pendulum.date(period.end.year, period.end.month, period.end.day).add(days=grace_days)
-    return dt.date(due.year, due.month, due.day)
+    return period.due(grace_days)
 
 
 def timing(ctx: Context, spec: Target, extra: Sequence[Reason] = ()) -> Assessment:

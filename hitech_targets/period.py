@@ -1,20 +1,28 @@
 """Reporting periods: years, quarters, halves, month ranges, five-year plans and cumulative spans.
 
 pendulum has no notion of "2025Q1" or "十四五", so periods are our own type; pendulum does the
-date arithmetic only.
+date arithmetic (month ends, grace deadlines), imported on first use so that
+``import hitech_targets.period`` stays cheap.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from typing import Any
 
 import attrs
-import pendulum
 
 from hitech_targets.errors import PeriodError
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    import pendulum
+
+    end = pendulum.date(year, month, 1).end_of("month")
+    return dt.date(end.year, end.month, end.day)
 
 
 class PeriodKind(enum.Enum):
@@ -80,8 +88,7 @@ class Period:
             raise PeriodError(f"months must be 1-12: {first}-{last}")
         if last < first:
             raise PeriodError(f"inverted month range {year}-{first:02d}/{last:02d}")
-        end = pendulum.date(year, last, 1).end_of("month")
-        return cls(kind, dt.date(year, first, 1), dt.date(end.year, end.month, end.day))
+        return cls(kind, dt.date(year, first, 1), _month_end(year, last))
 
     @classmethod
     def years(cls, first: int, last: int, kind: PeriodKind | None = None) -> Period:
@@ -101,6 +108,12 @@ class Period:
     @classmethod
     def parse(cls, label: str) -> Period:
         """Read a canonical label or a plan name (十四五); raises PeriodError otherwise."""
+        if cls is Period and isinstance(label, str):
+            return _parse_label(label)  # memoised: a corpus repeats a handful of labels
+        return cls._parse(label)
+
+    @classmethod
+    def _parse(cls, label: str) -> Period:
         text = label.strip()
         if text in FIVE_YEAR_PLANS:
             first, last = FIVE_YEAR_PLANS[text]
@@ -154,13 +167,25 @@ class Period:
     def overlaps_year(self, year: int) -> bool:
         return self.start.year <= year <= self.end.year
 
+    def due(self, grace_days: int = 0) -> dt.date:
+        """The last day of the period plus ``grace_days`` (when its annual report is due)."""
+        import pendulum
+
+        due = pendulum.date(self.end.year, self.end.month, self.end.day).add(days=grace_days)
+        return dt.date(due.year, due.month, due.day)
+
     def ends_by(self, day: dt.date, grace_days: int = 0) -> bool:
         """True when the period plus ``grace_days`` is over on ``day``."""
-        due = pendulum.date(self.end.year, self.end.month, self.end.day).add(days=grace_days)
-        return day > dt.date(due.year, due.month, due.day)
+        return day > self.due(grace_days)
 
     def __str__(self) -> str:
         return self.label
 
     def sort_key(self) -> tuple[dt.date, dt.date, str]:
         return (self.start, self.end, self.kind.value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_label(label: str) -> Period:
+    """``Period.parse`` of one label; Period is frozen, so equal labels share one object."""
+    return Period._parse(label)
