@@ -187,10 +187,14 @@ def _figure_findings(
 
 
 def _growth_findings(
-    ledger: Ledger, outcomes: list[Outcome], as_of: dt.date, options: ReconcileOptions
+    ledger: Ledger,
+    outcomes: list[Outcome],
+    as_of: dt.date,
+    options: ReconcileOptions,
+    entity: str | None = None,
 ) -> list[Finding]:
     found = []
-    everything = _known(ledger, as_of, None, None)
+    everything = _known(ledger, as_of, None, entity)  # levels of every year, same entity
     levels: dict[tuple[str, str, int], list[Outcome]] = defaultdict(list)
     for o in everything:
         if o.measure is Measure.LEVEL and o.period.kind is PeriodKind.YEAR and not o.cumulative:
@@ -324,7 +328,7 @@ def audit(
     outcomes = _known(ledger, day, year, entity)
     findings = [
         *_figure_findings(ledger, outcomes, opts),
-        *_growth_findings(ledger, outcomes, day, opts),
+        *_growth_findings(ledger, outcomes, day, opts, entity),
         *_attainment_findings(ledger, outcomes),
         *_silence_findings(ledger, year, entity, day, opts),
     ]

@@ -177,4 +177,4 @@ def as_evidence(ledger: Ledger, outcomes: Iterable[Outcome]) -> tuple[Evidence, 
 
 def sources_checked(ledger: Ledger, after: dt.date, as_of: dt.date) -> int:
     """How many sources were published after ``after`` and on or before ``as_of``."""
-    return sum(1 for s in ledger.sources if after < s.published <= as_of)
+    return ledger.count_sources_published(after, as_of)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -78,9 +79,11 @@ class Ledger:
     _goals: dict[str, Goal] = attrs.field(init=False, eq=False, repr=False)
     _outcomes: dict[str, Outcome] = attrs.field(init=False, eq=False, repr=False)
     _index: dict[str, dict[Any, tuple[Any, ...]]] = attrs.field(init=False, eq=False, repr=False)
+    _published: tuple[dt.date, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # Indexes built once, so that lookups cost the size of the answer, not of the ledger.
+        object.__setattr__(self, "_published", tuple(sorted(s.published for s in self.sources)))
         object.__setattr__(
             self,
             "_index",
@@ -94,6 +97,9 @@ class Ledger:
                 "goals_metric": _group(self.goals, lambda g: g.metric),
                 "goals_source": _group(self.goals, lambda g: g.source),
                 "goals_end_year": _group(self.goals, lambda g: g.period.end.year),
+                "goals_entity_end_year": _group(
+                    self.goals, lambda g: (g.entity, g.period.end.year)
+                ),
                 "metrics_related": _relations(self.metrics),
             },
         )
@@ -182,9 +188,16 @@ class Ledger:
             and (published_by is None or self._sources[o.source].published <= published_by)
         )
 
-    def goals_ending_in(self, year: int) -> tuple[Goal, ...]:
-        """Goals whose period ends in ``year`` (a 十四五 goal ends in 2025)."""
+    def goals_ending_in(self, year: int, entity: str | None = None) -> tuple[Goal, ...]:
+        """Goals (of ``entity``, if given) whose period ends in ``year`` (十四五 ends in 2025)."""
+        if entity is not None:
+            return self._index["goals_entity_end_year"].get((entity, year), ())
         return self._index["goals_end_year"].get(year, ())
+
+    def count_sources_published(self, after: dt.date, until: dt.date) -> int:
+        """How many sources were published after ``after`` and on or before ``until``."""
+        dates = self._published
+        return max(0, bisect.bisect_right(dates, until) - bisect.bisect_right(dates, after))
 
     def evidence_for(self, goal_id: str) -> tuple[Outcome, ...]:
         """Outcomes that link themselves to a goal (milestone evidence)."""

@@ -56,12 +56,8 @@ def goals_of_year(
     ledger: Ledger, year: int, entity: str | None, as_of: dt.date
 ) -> tuple[Goal, ...]:
     """Goals whose period ends in ``year``, announced by ``as_of`` (time travel), by id."""
-    return tuple(
-        g
-        for g in ledger.goals_ending_in(year)
-        if (entity is None or g.entity == entity)
-        and ledger.source(g.source).published <= as_of
-    )
+    goals = ledger.goals_ending_in(year, entity)
+    return tuple(g for g in goals if ledger.source(g.source).published <= as_of)
 
 
 def reconcile(
