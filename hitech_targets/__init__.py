@@ -103,37 +103,80 @@ class _Package(types.ModuleType):
 sys.modules[__name__].__class__ = _Package
 
 
-if TYPE_CHECKING:
-    from hitech_targets.assessment import Assessment, Confidence, Evidence, Reason
-    from hitech_targets.audit import Finding, audit
+if TYPE_CHECKING:  # the typed face of the lazy names; `X as X` marks a re-export
+    from hitech_targets.assessment import Assessment as Assessment
+    from hitech_targets.assessment import Confidence as Confidence
+    from hitech_targets.assessment import Evidence as Evidence
+    from hitech_targets.assessment import Reason as Reason
+    from hitech_targets.audit import Finding as Finding
+    from hitech_targets.audit import audit as audit
     from hitech_targets.errors import (
-        HitechTargetsError,
-        PeriodError,
-        Problem,
-        QuantityError,
-        ReconcileError,
-        ReportError,
-        SpecError,
+        HitechTargetsError as HitechTargetsError,
     )
-    from hitech_targets.extract import Claim, extract_claims
-    from hitech_targets.grammar import QuantityMatch, find_quantities, parse_quantity
-    from hitech_targets.ledger import Ledger
-    from hitech_targets.loader import load
+    from hitech_targets.errors import (
+        PeriodError as PeriodError,
+    )
+    from hitech_targets.errors import (
+        Problem as Problem,
+    )
+    from hitech_targets.errors import (
+        QuantityError as QuantityError,
+    )
+    from hitech_targets.errors import (
+        ReconcileError as ReconcileError,
+    )
+    from hitech_targets.errors import (
+        ReportError as ReportError,
+    )
+    from hitech_targets.errors import (
+        SpecError as SpecError,
+    )
+    from hitech_targets.extract import Claim as Claim
+    from hitech_targets.extract import extract_claims as extract_claims
+    from hitech_targets.grammar import QuantityMatch as QuantityMatch
+    from hitech_targets.grammar import find_quantities as find_quantities
+    from hitech_targets.grammar import parse_quantity as parse_quantity
+    from hitech_targets.ledger import Ledger as Ledger
+    from hitech_targets.loader import load as load
     from hitech_targets.model import (
-        Entity,
-        FxRate,
-        Goal,
-        GoalPart,
-        Metric,
-        Outcome,
-        Override,
-        Source,
-        Status,
-        Strength,
+        Entity as Entity,
     )
-    from hitech_targets.period import Period, PeriodKind
-    from hitech_targets.quantity import Comparator, Measure, Quantity, Unit
-    from hitech_targets.reconcile import ReconcileOptions, reconcile
-    from hitech_targets.report import report
-    from hitech_targets.scorecard import Scorecard
-    from hitech_targets.suggest import Suggestion, suggest_evidence
+    from hitech_targets.model import (
+        FxRate as FxRate,
+    )
+    from hitech_targets.model import (
+        Goal as Goal,
+    )
+    from hitech_targets.model import (
+        GoalPart as GoalPart,
+    )
+    from hitech_targets.model import (
+        Metric as Metric,
+    )
+    from hitech_targets.model import (
+        Outcome as Outcome,
+    )
+    from hitech_targets.model import (
+        Override as Override,
+    )
+    from hitech_targets.model import (
+        Source as Source,
+    )
+    from hitech_targets.model import (
+        Status as Status,
+    )
+    from hitech_targets.model import (
+        Strength as Strength,
+    )
+    from hitech_targets.period import Period as Period
+    from hitech_targets.period import PeriodKind as PeriodKind
+    from hitech_targets.quantity import Comparator as Comparator
+    from hitech_targets.quantity import Measure as Measure
+    from hitech_targets.quantity import Quantity as Quantity
+    from hitech_targets.quantity import Unit as Unit
+    from hitech_targets.reconcile import ReconcileOptions as ReconcileOptions
+    from hitech_targets.reconcile import reconcile as reconcile
+    from hitech_targets.report import report as report
+    from hitech_targets.scorecard import Scorecard as Scorecard
+    from hitech_targets.suggest import Suggestion as Suggestion
+    from hitech_targets.suggest import suggest_evidence as suggest_evidence
