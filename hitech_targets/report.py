@@ -14,6 +14,7 @@ import functools
 import io
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -84,6 +85,16 @@ def report(
     return text
 
 
+def _mode_for(target: Path) -> int:
+    """The mode a new file gets under the current umask, or the existing file's mode."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_report(scorecard: Scorecard, path: str | os.PathLike[str], **options: Any) -> Path:
     """Render the report (see ``report``) and write it to ``path`` atomically: the whole text
     is rendered first, written to a temporary file beside ``path`` and moved into place, so
@@ -105,6 +116,7 @@ def write_report(scorecard: Scorecard, path: str | os.PathLike[str], **options: 
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(handle.name, _mode_for(target))  # a temp file is 0600; a report is for readers
         os.replace(handle.name, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

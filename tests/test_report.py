@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import stat
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -439,3 +440,21 @@ def test_cli_report(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) 
     assert main(args) == 0
     assert capsysbinary.readouterr().out.decode("utf-8") == out.read_text(encoding="utf-8")
     assert main([*args[:-4], "--locale", "fr"]) == 1
+
+
+def test_written_report_is_readable_like_any_new_file(tmp_path: Path) -> None:
+    # the temporary file is 0600; the report must get the mode a new file gets (umask 022: 0644)
+    old = os.umask(0o022)
+    try:
+        path = write_report(report_samples.scorecard(), tmp_path / "r.html", findings=())
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_rewriting_a_report_keeps_its_mode(tmp_path: Path) -> None:
+    target = tmp_path / "r.html"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    write_report(report_samples.scorecard(), target, findings=())
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
