@@ -35,8 +35,8 @@ the [quickstart](quickstart.md).""",
     ),
     (
         "py",
-        """from pathlib import Path
-import tempfile
+        """import tempfile
+from pathlib import Path
 
 from IPython.display import SVG
 
