@@ -91,10 +91,6 @@ def blank(spec: Target, status: Status, reasons: Sequence[Reason]) -> Assessment
     )
 
 
-def due(period: Period, grace_days: int) -> dt.date:
-    return period.due(grace_days)
-
-
 def timing(ctx: Context, spec: Target, extra: Sequence[Reason] = ()) -> Assessment:
     """pending while the period plus grace runs, no_evidence after it (nothing decides)."""
     grace = ctx.options.grace_days
@@ -104,7 +100,7 @@ def timing(ctx: Context, spec: Target, extra: Sequence[Reason] = ()) -> Assessme
             {
                 "period": spec.period.label,
                 "period_end": spec.period.end.isoformat(),
-                "due": due(spec.period, grace).isoformat(),
+                "due": spec.period.due(grace).isoformat(),
                 "grace_days": str(grace),
                 "as_of": ctx.as_of.isoformat(),
             },

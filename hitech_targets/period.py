@@ -91,7 +91,7 @@ class Period:
         return cls(kind, dt.date(year, first, 1), _month_end(year, last))
 
     @classmethod
-    def years(cls, first: int, last: int, kind: PeriodKind | None = None) -> Period:
+    def years(cls, first: int, last: int) -> Period:
         """Whole calendar years; the kind is PLAN exactly when the years are a five-year plan's.
 
         The label ``2021-2025`` cannot tell a plan from a span of the same years, so the kind is
@@ -100,10 +100,8 @@ class Period:
         """
         if last < first:
             raise PeriodError(f"inverted period {first}-{last}")
-        derived = PeriodKind.PLAN if (first, last) in _PLAN_NAMES else PeriodKind.SPAN
-        if kind is not None and kind not in (PeriodKind.PLAN, PeriodKind.SPAN):
-            raise PeriodError(f"{kind.value} is not a multi-year kind")
-        return cls(derived, dt.date(first, 1, 1), dt.date(last, 12, 31))
+        kind = PeriodKind.PLAN if (first, last) in _PLAN_NAMES else PeriodKind.SPAN
+        return cls(kind, dt.date(first, 1, 1), dt.date(last, 12, 31))
 
     @classmethod
     def parse(cls, label: str) -> Period:

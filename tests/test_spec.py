@@ -63,7 +63,8 @@ def test_figure_errors() -> None:
 
 
 def test_period_date_and_choice() -> None:
-    assert fields.period("f", _value('"十四五"'), "k") == Period.years(2021, 2025, PeriodKind.PLAN)
+    plan = fields.period("f", _value('"十四五"'), "k")
+    assert plan == Period.years(2021, 2025) and plan.kind is PeriodKind.PLAN
     assert fields.period("f", _value('"2025-01/05"'), "k") == Period.months(2025, 1, 5)
     assert "inverted" in _error(fields.period, '"2025-2021"')
     assert fields.date("f", _value('"2022-02-24"'), "k") == dt.date(2022, 2, 24)
